@@ -1,0 +1,418 @@
+"""The auditor's anomaly reports (issue 6 §4): what deserves a second look in the units they
+audit. Each report keeps to the reader's units (audit.permissions) and reads in a fixed number
+of queries, whatever the number of rows."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from viewflow.workflow.models import Task
+
+from audit.models import AuditEvent, EventType
+from audit.permissions import audited_unit_ids, require_auditor
+from audit.selectors import day_start
+from awards.models import AwardQuota, AwardTopic, QuotaScope
+from nominations.models import (
+    AgendaItem,
+    AgendaResult,
+    DecisionItem,
+    DecisionStatus,
+    Nomination,
+    NominationStatus,
+    SessionStatus,
+)
+from organizations.models import Membership, Unit, UnitClosure
+from workflows.selectors import OPEN_STATUSES, STEP_OWNERS, step_node, task_deadlines
+
+S = NominationStatus
+DEFAULT_RETURNS = 2
+# A quota is "near" its limit from this share of it.
+NEAR_LIMIT_SHARE = Decimal("0.8")
+# What a quota counts: nominations on their way or awarded (as the quota checks do).
+COUNTED_STATUSES = [S.IN_REVIEW, S.RETURNED, S.AT_COUNCIL, S.AWAITING_DECISION, S.AWARDED]
+
+
+def _period(qs: QuerySet[Any], since: datetime.date | None, until: datetime.date | None) -> Any:
+    if since is not None:
+        qs = qs.filter(occurred_at__gte=day_start(since))
+    if until is not None:
+        qs = qs.filter(occurred_at__lt=day_start(until + datetime.timedelta(days=1)))
+    return qs
+
+
+def _scoped_events(user: Any, event_type: str) -> QuerySet[AuditEvent]:
+    require_auditor(user)
+    return (
+        AuditEvent.objects.filter(event_type=event_type, unit_id__in=audited_unit_ids(user))
+        .select_related("actor", "actor_unit", "unit", "content_type")
+        .order_by("-seq")
+    )
+
+
+# --- 1. overrides ------------------------------------------------------------------------------
+
+
+def report_overrides(
+    user: Any, *, since: datetime.date | None = None, until: datetime.date | None = None
+) -> QuerySet[AuditEvent]:
+    """Blocking checks that someone overrode, newest first, with who, as what, and why."""
+    return _period(_scoped_events(user, EventType.CHECK_OVERRIDDEN), since, until)
+
+
+# --- 2. returned again and again ---------------------------------------------------------------
+
+
+def report_returned_often(
+    user: Any, *, more_than: int = DEFAULT_RETURNS, year: int | None = None
+) -> QuerySet[Nomination]:
+    """Nominations returned for changes more than `more_than` times, the most returned first."""
+    require_auditor(user)
+    qs = Nomination.objects.filter(
+        nominating_unit_id__in=audited_unit_ids(user), return_count__gt=more_than
+    )
+    if year:
+        qs = qs.filter(year=year)
+    return qs.select_related(
+        "nominating_unit", "nominee_person", "nominee_unit", "award_type", "current_unit"
+    ).order_by("-return_count", "-created_at")
+
+
+# --- 3. awards without the council vote they needed --------------------------------------------
+
+
+def report_awards_without_council(user: Any, *, year: int | None = None) -> QuerySet[DecisionItem]:
+    """Awards granted by an issued decision although the award needs a council vote and the
+    nomination passed no closed council session."""
+    require_auditor(user)
+    passed = AgendaItem.objects.filter(
+        nomination=OuterRef("nomination"),
+        result=AgendaResult.PASSED,
+        session__status=SessionStatus.CLOSED,
+    )
+    qs = DecisionItem.objects.filter(
+        decision__status=DecisionStatus.ISSUED,
+        award_type__requires_council_vote=True,
+        nomination__nominating_unit_id__in=audited_unit_ids(user),
+    ).exclude(Exists(passed))
+    if year:
+        qs = qs.filter(decision__year=year)
+    return qs.select_related(
+        "decision__deciding_unit", "nomination__nominating_unit", "award_type"
+    ).order_by("-decision__issued_at", "pk")
+
+
+# --- 4. steps past their deadline --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OverdueStep:
+    task: Any
+    step: str
+    deadline: datetime.datetime
+    nomination: Nomination
+
+
+@dataclass(frozen=True)
+class OverdueReport:
+    open_steps: list[OverdueStep]  # still open, past their deadline now
+    escalations: QuerySet[AuditEvent] | list[AuditEvent]  # every escalation (STEP_OVERDUE)
+
+
+def report_overdue_steps(
+    user: Any, *, since: datetime.date | None = None, until: datetime.date | None = None
+) -> OverdueReport:
+    """Open steps past their deadline (the most overdue first), and the escalations the
+    scheduler recorded. Three queries."""
+    require_auditor(user)
+    now = timezone.now()
+    tasks = list(
+        Task.objects.filter(
+            flow_task__in=[step_node(step) for step in STEP_OWNERS],
+            status__in=OPEN_STATUSES,
+            process__nominationprocess__nomination__nominating_unit_id__in=audited_unit_ids(user),
+            leading__flow_task_type="TIMER",
+            leading__scheduled__lt=now,
+        )
+        .distinct()
+        .select_related(
+            "owner",
+            "process__nominationprocess__nomination__nominating_unit",
+            "process__nominationprocess__nomination__current_unit",
+            "process__nominationprocess__nomination__nominee_person",
+            "process__nominationprocess__nomination__nominee_unit",
+            "process__nominationprocess__nomination__award_type",
+        )
+    )
+    deadlines = task_deadlines(tasks)
+    steps = [
+        OverdueStep(
+            task=task,
+            step=task.flow_task.step,
+            deadline=deadlines[task.pk][1],
+            nomination=task.process.nominationprocess.nomination,
+        )
+        for task in tasks
+        if task.pk in deadlines and deadlines[task.pk][1] < now
+    ]
+    steps.sort(key=lambda step: step.deadline)
+    escalations = _period(_scoped_events(user, EventType.STEP_OVERDUE), since, until)
+    return OverdueReport(open_steps=steps, escalations=escalations)
+
+
+# --- 5. direct workers and leaders -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShareRow:
+    unit_id: int
+    unit_name: str
+    nominees: int
+    nominee_leaders: int
+    awardees: int
+    awardee_leaders: int
+
+    @property
+    def nominee_workers(self) -> int:
+        return self.nominees - self.nominee_leaders
+
+    @property
+    def awardee_workers(self) -> int:
+        return self.awardees - self.awardee_leaders
+
+    @staticmethod
+    def _share(part: int, whole: int) -> Decimal | None:
+        if not whole:
+            return None
+        return (Decimal(100) * part / whole).quantize(Decimal("0.1"))
+
+    @property
+    def nominee_worker_share(self) -> Decimal | None:
+        return self._share(self.nominee_workers, self.nominees)
+
+    @property
+    def awardee_worker_share(self) -> Decimal | None:
+        return self._share(self.awardee_workers, self.awardees)
+
+
+def report_leader_share(user: Any, *, year: int | None = None) -> list[ShareRow]:
+    """Per nominating unit: how many individual nominees and awardees were direct workers and
+    how many leaders or managers (their membership on the nomination's reference date). Drafts
+    are not counted. One query."""
+    require_auditor(user)
+    leader = Membership.objects.filter(
+        person_id=OuterRef("nominee_person_id"),
+        is_leader=True,
+        started_on__lte=OuterRef("reference_date"),
+    ).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=OuterRef("reference_date")))
+    qs = Nomination.objects.filter(
+        nominating_unit_id__in=audited_unit_ids(user), nominee_person__isnull=False
+    ).exclude(status=S.DRAFT)
+    if year:
+        qs = qs.filter(year=year)
+    awarded = Q(status=S.AWARDED)
+    rows = (
+        qs.annotate(leader=Exists(leader))
+        .values("nominating_unit_id", "nominating_unit__name")
+        .annotate(
+            nominees=Count("pk"),
+            nominee_leaders=Count("pk", filter=Q(leader=True)),
+            awardees=Count("pk", filter=awarded),
+            awardee_leaders=Count("pk", filter=awarded & Q(leader=True)),
+        )
+        .order_by("nominating_unit__name")
+    )
+    return [
+        ShareRow(
+            unit_id=row["nominating_unit_id"],
+            unit_name=row["nominating_unit__name"],
+            nominees=row["nominees"],
+            nominee_leaders=row["nominee_leaders"],
+            awardees=row["awardees"],
+            awardee_leaders=row["awardee_leaders"],
+        )
+        for row in rows
+    ]
+
+
+# --- 6. quotas ---------------------------------------------------------------------------------
+
+
+class QuotaState:
+    OVER = "over"
+    AT = "at"
+    NEAR = "near"
+
+
+@dataclass(frozen=True)
+class QuotaRow:
+    quota: AwardQuota
+    unit: Unit | None  # None: the whole of the reader's units (a national quota)
+    topic: AwardTopic | None
+    count: int
+    limit: int
+    state: str
+
+    @property
+    def share(self) -> Decimal:
+        return (Decimal(100) * self.count / self.limit).quantize(Decimal("0.1"))
+
+
+def _state(count: int, limit: int) -> str | None:
+    if count > limit:
+        return QuotaState.OVER
+    if count == limit:
+        return QuotaState.AT
+    if limit and Decimal(count) >= NEAR_LIMIT_SHARE * limit:
+        return QuotaState.NEAR
+    return None
+
+
+def _floor_percent(percent: Decimal, base: int) -> int:
+    return int((percent * base / 100).to_integral_value(rounding=ROUND_FLOOR))
+
+
+def report_quotas(user: Any, *, year: int | None = None) -> list[QuotaRow]:
+    """Quotas of the award catalogue that the reader's units are near (80%), at or over, in a
+    year (this year by default). A quota counts the nominations on their way or awarded under
+    the award version it belongs to:
+
+    - per proposing unit: grouped by the unit that proposes to the deciding unit (the one right
+      under it on the way up from the nominating unit);
+    - national: the reader's units together (all units for an auditor of the top unit);
+    - percentage of a unit's headcount: per nominating unit;
+    - percentage of the units in a subtree: per proposing unit, of the units under it.
+
+    A quota given for one topic counts that topic; one given without a topic counts each topic
+    apart (the catalogue's "per topic"), which for an award without topics is the whole.
+    Five queries.
+    """
+    require_auditor(user)
+    year = year or timezone.localdate().year
+    scope = audited_unit_ids(user)
+    counted = Nomination.objects.filter(
+        year=year, status__in=COUNTED_STATUSES, nominating_unit_id__in=scope
+    )
+    quotas = list(
+        AwardQuota.objects.filter(award_type_id__in=counted.values("award_type_id")).select_related(
+            "award_type", "topic"
+        )
+    )
+    if not quotas:
+        return []
+    proposing = Subquery(
+        UnitClosure.objects.filter(
+            descendant_id=OuterRef("nominating_unit_id"),
+            ancestor__parent_id=OuterRef("deciding_unit_id"),
+        ).values("ancestor_id")[:1]
+    )
+    cells = list(
+        counted.filter(award_type_id__in={q.award_type_id for q in quotas})
+        .annotate(
+            proposing=Coalesce(proposing, F("nominating_unit_id"), output_field=BigIntegerField())
+        )
+        .values("award_type_id", "topic_id", "proposing", "nominating_unit_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    unit_ids = {c["proposing"] for c in cells} | {c["nominating_unit_id"] for c in cells}
+    units = Unit.objects.in_bulk(unit_ids)
+    subtree_sizes = dict(
+        UnitClosure.objects.filter(ancestor_id__in={c["proposing"] for c in cells}, depth__gt=0)
+        .values("ancestor_id")
+        .annotate(n=Count("descendant_id"))
+        .values_list("ancestor_id", "n")
+    )
+    topics = AwardTopic.objects.in_bulk({c["topic_id"] for c in cells if c["topic_id"]})
+    rows: list[QuotaRow] = []
+    for quota in quotas:
+        totals: dict[tuple[Any, Any], int] = {}
+        for cell in cells:
+            if cell["award_type_id"] != quota.award_type_id:
+                continue
+            if quota.topic_id and cell["topic_id"] != quota.topic_id:
+                continue
+            unit_key: Any = {
+                QuotaScope.PER_PROPOSING_UNIT: cell["proposing"],
+                QuotaScope.PERCENT_OF_UNITS: cell["proposing"],
+                QuotaScope.PERCENT_OF_HEADCOUNT: cell["nominating_unit_id"],
+            }.get(QuotaScope(quota.scope))
+            key = (unit_key, cell["topic_id"])
+            totals[key] = totals.get(key, 0) + cell["n"]
+        for (unit_id, topic_id), count in totals.items():
+            unit = units.get(unit_id) if unit_id is not None else None
+            limit = _limit_of(quota, unit, subtree_sizes)
+            if limit is None:
+                continue
+            state = _state(count, limit)
+            if state is None:
+                continue
+            rows.append(
+                QuotaRow(
+                    quota=quota,
+                    unit=unit,
+                    topic=topics.get(topic_id) if topic_id else None,
+                    count=count,
+                    limit=limit,
+                    state=state,
+                )
+            )
+    rows.sort(key=lambda row: (-row.count / max(row.limit, 1), str(row.quota.award_type)))
+    return rows
+
+
+def _limit_of(quota: AwardQuota, unit: Unit | None, subtree_sizes: dict[int, int]) -> int | None:
+    if quota.scope in (QuotaScope.PER_PROPOSING_UNIT, QuotaScope.NATIONAL):
+        return quota.limit_count
+    if quota.limit_percent is None or unit is None:
+        return None
+    if quota.scope == QuotaScope.PERCENT_OF_HEADCOUNT:
+        return _floor_percent(quota.limit_percent, unit.headcount) if unit.headcount else None
+    size = subtree_sizes.get(unit.pk)
+    return _floor_percent(quota.limit_percent, size) if size else None
+
+
+# --- all six -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnomalyReports:
+    year: int
+    more_than: int
+    overrides: list[AuditEvent]
+    returned_often: list[Nomination]
+    awards_without_council: list[DecisionItem]
+    overdue: OverdueReport
+    leader_share: list[ShareRow]
+    quotas: list[QuotaRow]
+
+
+def audit_anomaly_reports(
+    user: Any,
+    *,
+    year: int | None = None,
+    more_than: int = DEFAULT_RETURNS,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    limit: int = 200,
+) -> AnomalyReports:
+    """The six reports at once, each cut at `limit` rows (the exports give them whole)."""
+    year = year or timezone.localdate().year
+    overdue = report_overdue_steps(user, since=since, until=until)
+    return AnomalyReports(
+        year=year,
+        more_than=more_than,
+        overrides=list(report_overrides(user, since=since, until=until)[:limit]),
+        returned_often=list(report_returned_often(user, more_than=more_than, year=year)[:limit]),
+        awards_without_council=list(report_awards_without_council(user, year=year)[:limit]),
+        overdue=OverdueReport(
+            open_steps=overdue.open_steps[:limit], escalations=list(overdue.escalations[:limit])
+        ),
+        leader_share=report_leader_share(user, year=year),
+        quotas=report_quotas(user, year=year),
+    )

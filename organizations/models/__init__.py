@@ -1,0 +1,45 @@
+from .people import (
+    Committee,
+    DisciplinarySanction,
+    EducationLevel,
+    Gender,
+    Membership,
+    PendingCase,
+    PendingCaseKind,
+    Person,
+    SanctionForm,
+    ServiceMode,
+    ServiceUnitCategory,
+    UnionServicePeriod,
+)
+from .records import AnnualRating, Initiative, InitiativeKind, Rating, RecognitionLevel
+from .roles import SUBTREE_READ_ROLES, Role, RoleAssignment
+from .units import Sector, Unit, UnitClosure, UnitKind, UnitLevel
+
+__all__ = [
+    "SUBTREE_READ_ROLES",
+    "AnnualRating",
+    "Committee",
+    "DisciplinarySanction",
+    "EducationLevel",
+    "Gender",
+    "Initiative",
+    "InitiativeKind",
+    "Membership",
+    "PendingCase",
+    "PendingCaseKind",
+    "Person",
+    "Rating",
+    "RecognitionLevel",
+    "Role",
+    "RoleAssignment",
+    "SanctionForm",
+    "Sector",
+    "ServiceMode",
+    "ServiceUnitCategory",
+    "UnionServicePeriod",
+    "Unit",
+    "UnitClosure",
+    "UnitKind",
+    "UnitLevel",
+]
