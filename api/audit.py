@@ -219,9 +219,13 @@ class QuotaNearLimitOutput(serializers.Serializer):
     scope = serializers.ChoiceField(choices=QuotaScope.choices, source="quota.scope")
     scope_label = serializers.CharField(source="quota.get_scope_display")
     citation = serializers.CharField(source="quota.citation")
-    unit = UnitRefOutput(allow_null=True, help_text=_("Empty: all the reader's units."))
+    unit = UnitRefOutput(
+        allow_null=True, help_text=_("Empty: the whole country (a national quota).")
+    )
     topic = serializers.CharField(source="topic.name", allow_null=True, default=None)
-    count = serializers.IntegerField()
+    count = serializers.IntegerField(
+        source="counted", help_text=_("Nominations pending or awarded in the year.")
+    )
     limit = serializers.IntegerField()
     share = serializers.DecimalField(max_digits=7, decimal_places=1)
     state = serializers.ChoiceField(choices=[("near", "near"), ("at", "at"), ("over", "over")])

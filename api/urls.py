@@ -17,6 +17,7 @@ from api import (
     councils,
     decisions,
     delegations,
+    eligibility,
     nominations,
     notifications,
     people,
@@ -44,6 +45,8 @@ v1 = [
     path("regulations/<int:pk>/", awards.RegulationDetailApi.as_view(), name="regulation-detail"),
     path("award-types/", awards.AwardTypeListApi.as_view(), name="award-type-list"),
     path("award-types/<int:pk>/", awards.AwardTypeDetailApi.as_view(), name="award-type-detail"),
+    path("eligibility/", eligibility.EligibilityApi.as_view(), name="eligibility"),
+    path("quotas/", eligibility.QuotaUsageApi.as_view(), name="quota-list"),
     path("award-records/", awards.AwardRecordListApi.as_view(), name="award-record-list"),
     # the nomination workflow (issue 3)
     path("nominations/", nominations.NominationListApi.as_view(), name="nomination-list"),

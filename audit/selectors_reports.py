@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from viewflow.workflow.models import Task
 
 from audit.models import AuditEvent, EventType
 from audit.permissions import audited_unit_ids, require_auditor
 from audit.selectors import day_start
-from awards.models import AwardQuota, AwardTopic, QuotaScope
 from nominations.models import (
     AgendaItem,
     AgendaResult,
@@ -27,7 +25,8 @@ from nominations.models import (
     NominationStatus,
     SessionStatus,
 )
-from organizations.models import Membership, Unit, UnitClosure
+from nominations.selectors_quotas import QuotaState, QuotaUsage, quota_usage
+from organizations.models import Membership
 from workflows.selectors import OPEN_STATUSES, STEP_OWNERS, step_node, task_deadlines
 
 S = NominationStatus
@@ -243,138 +242,14 @@ def report_leader_share(user: Any, *, year: int | None = None) -> list[ShareRow]
 # --- 6. quotas ---------------------------------------------------------------------------------
 
 
-class QuotaState:
-    OVER = "over"
-    AT = "at"
-    NEAR = "near"
-
-
-@dataclass(frozen=True)
-class QuotaRow:
-    quota: AwardQuota
-    unit: Unit | None  # None: the whole of the reader's units (a national quota)
-    topic: AwardTopic | None
-    count: int
-    limit: int
-    state: str
-
-    @property
-    def share(self) -> Decimal:
-        return (Decimal(100) * self.count / self.limit).quantize(Decimal("0.1"))
-
-
-def _state(count: int, limit: int) -> str | None:
-    if count > limit:
-        return QuotaState.OVER
-    if count == limit:
-        return QuotaState.AT
-    if limit and Decimal(count) >= NEAR_LIMIT_SHARE * limit:
-        return QuotaState.NEAR
-    return None
-
-
-def _floor_percent(percent: Decimal, base: int) -> int:
-    return int((percent * base / 100).to_integral_value(rounding=ROUND_FLOOR))
-
-
-def report_quotas(user: Any, *, year: int | None = None) -> list[QuotaRow]:
-    """Quotas of the award catalogue that the reader's units are near (80%), at or over, in a
-    year (this year by default). A quota counts the nominations on their way or awarded under
-    the award version it belongs to:
-
-    - per proposing unit: grouped by the unit that proposes to the deciding unit (the one right
-      under it on the way up from the nominating unit);
-    - national: the reader's units together (all units for an auditor of the top unit);
-    - percentage of a unit's headcount: per nominating unit;
-    - percentage of the units in a subtree: per proposing unit, of the units under it.
-
-    A quota given for one topic counts that topic; one given without a topic counts each topic
-    apart (the catalogue's "per topic"), which for an award without topics is the whole.
-    Five queries.
-    """
+def report_quotas(user: Any, *, year: int | None = None) -> list[QuotaUsage]:
+    """Quotas of the award catalogue near (80%), at or over their limit in a year (this year
+    by default), among the reader's units and nationally (nominations.selectors_quotas)."""
     require_auditor(user)
     year = year or timezone.localdate().year
-    scope = audited_unit_ids(user)
-    counted = Nomination.objects.filter(
-        year=year, status__in=COUNTED_STATUSES, nominating_unit_id__in=scope
-    )
-    quotas = list(
-        AwardQuota.objects.filter(award_type_id__in=counted.values("award_type_id")).select_related(
-            "award_type", "topic"
-        )
-    )
-    if not quotas:
-        return []
-    proposing = Subquery(
-        UnitClosure.objects.filter(
-            descendant_id=OuterRef("nominating_unit_id"),
-            ancestor__parent_id=OuterRef("deciding_unit_id"),
-        ).values("ancestor_id")[:1]
-    )
-    cells = list(
-        counted.filter(award_type_id__in={q.award_type_id for q in quotas})
-        .annotate(
-            proposing=Coalesce(proposing, F("nominating_unit_id"), output_field=BigIntegerField())
-        )
-        .values("award_type_id", "topic_id", "proposing", "nominating_unit_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    unit_ids = {c["proposing"] for c in cells} | {c["nominating_unit_id"] for c in cells}
-    units = Unit.objects.in_bulk(unit_ids)
-    subtree_sizes = dict(
-        UnitClosure.objects.filter(ancestor_id__in={c["proposing"] for c in cells}, depth__gt=0)
-        .values("ancestor_id")
-        .annotate(n=Count("descendant_id"))
-        .values_list("ancestor_id", "n")
-    )
-    topics = AwardTopic.objects.in_bulk({c["topic_id"] for c in cells if c["topic_id"]})
-    rows: list[QuotaRow] = []
-    for quota in quotas:
-        totals: dict[tuple[Any, Any], int] = {}
-        for cell in cells:
-            if cell["award_type_id"] != quota.award_type_id:
-                continue
-            if quota.topic_id and cell["topic_id"] != quota.topic_id:
-                continue
-            unit_key: Any = {
-                QuotaScope.PER_PROPOSING_UNIT: cell["proposing"],
-                QuotaScope.PERCENT_OF_UNITS: cell["proposing"],
-                QuotaScope.PERCENT_OF_HEADCOUNT: cell["nominating_unit_id"],
-            }.get(QuotaScope(quota.scope))
-            key = (unit_key, cell["topic_id"])
-            totals[key] = totals.get(key, 0) + cell["n"]
-        for (unit_id, topic_id), count in totals.items():
-            unit = units.get(unit_id) if unit_id is not None else None
-            limit = _limit_of(quota, unit, subtree_sizes)
-            if limit is None:
-                continue
-            state = _state(count, limit)
-            if state is None:
-                continue
-            rows.append(
-                QuotaRow(
-                    quota=quota,
-                    unit=unit,
-                    topic=topics.get(topic_id) if topic_id else None,
-                    count=count,
-                    limit=limit,
-                    state=state,
-                )
-            )
-    rows.sort(key=lambda row: (-row.count / max(row.limit, 1), str(row.quota.award_type)))
-    return rows
-
-
-def _limit_of(quota: AwardQuota, unit: Unit | None, subtree_sizes: dict[int, int]) -> int | None:
-    if quota.scope in (QuotaScope.PER_PROPOSING_UNIT, QuotaScope.NATIONAL):
-        return quota.limit_count
-    if quota.limit_percent is None or unit is None:
-        return None
-    if quota.scope == QuotaScope.PERCENT_OF_HEADCOUNT:
-        return _floor_percent(quota.limit_percent, unit.headcount) if unit.headcount else None
-    size = subtree_sizes.get(unit.pk)
-    return _floor_percent(quota.limit_percent, size) if size else None
+    rows = quota_usage(unit_ids=audited_unit_ids(user), year=year)
+    near = (QuotaState.NEAR, QuotaState.AT, QuotaState.OVER)
+    return [row for row in rows if row.counted and row.state in near]
 
 
 # --- all six -----------------------------------------------------------------------------------
@@ -389,7 +264,7 @@ class AnomalyReports:
     awards_without_council: list[DecisionItem]
     overdue: OverdueReport
     leader_share: list[ShareRow]
-    quotas: list[QuotaRow]
+    quotas: list[QuotaUsage]
 
 
 def audit_anomaly_reports(

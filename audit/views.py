@@ -308,7 +308,7 @@ REPORTS: dict[str, tuple[Any, list[Column], Callable[[Any, dict[str, Any]], Iter
             (gettext_lazy("Quota"), lambda r: r.quota.get_scope_display()),
             (gettext_lazy("Unit"), lambda r: _unit_name(r.unit)),
             (gettext_lazy("Topic"), lambda r: r.topic.name if r.topic else ""),
-            (gettext_lazy("Counted"), lambda r: r.count),
+            (gettext_lazy("Counted"), lambda r: r.counted),
             (gettext_lazy("Limit"), lambda r: r.limit),
             (gettext_lazy("Share of the limit (%)"), lambda r: r.share),
             (gettext_lazy("Citation"), lambda r: r.quota.citation),

@@ -63,8 +63,7 @@ class FilteredListView(LoginRequiredMixin, ListView):
                 name=self.export_name,
                 title=str(self.export_title or self.export_name),
                 columns=self.export_columns,
-                # chunked, so that prefetches still apply and memory stays flat
-                rows=self.get_queryset().iterator(chunk_size=2000),
+                rows=_rows(self.get_queryset()),
                 filters={k: v for k, v in request.GET.items() if k != "export"},
             )
         return super().get(request, *args, **kwargs)
@@ -78,6 +77,14 @@ class FilteredListView(LoginRequiredMixin, ListView):
         query.pop("export", None)
         context["export_query"] = query.urlencode()
         return context
+
+
+def _rows(selected: Any) -> Any:
+    """A queryset chunked, so that prefetches still apply and memory stays flat; a list (rows a
+    selector computed) as it is."""
+    if isinstance(selected, QuerySet):
+        return selected.iterator(chunk_size=2000)
+    return selected
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:

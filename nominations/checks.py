@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -150,14 +150,14 @@ def dossier_rule() -> Rule:
 # --- which rules -------------------------------------------------------------------------------
 
 
-def _applies(rule: AwardRule, nomination: Nomination, step: str) -> bool:
+def _applies(rule: AwardRule, nomination: Nomination, steps: Collection[str]) -> bool:
     on = nomination.reference_date
     if rule.nominees == RuleNominees.INDIVIDUALS and nomination.nominee_person_id is None:
         return False
     if rule.nominees == RuleNominees.COLLECTIVES and nomination.nominee_unit_id is None:
         return False
     return (
-        step in (rule.steps or ())
+        any(step in steps for step in rule.steps or ())
         and (not rule.award_codes or nomination.award_type.code in rule.award_codes)
         and (rule.valid_from is None or rule.valid_from <= on)
         and (rule.valid_to is None or on <= rule.valid_to)
@@ -165,10 +165,11 @@ def _applies(rule: AwardRule, nomination: Nomination, step: str) -> bool:
 
 
 def rules_for(
-    nominations: Iterable[Nomination], step: str
+    nominations: Iterable[Nomination], step: str | Collection[str], *, dossier: bool = True
 ) -> dict[int, list[tuple[AwardRule | None, Rule]]]:
-    """The enabled rules of each nomination's pack that run at `step`, after the built-in
-    DOS-01 (one query for the whole batch)."""
+    """The enabled rules of each nomination's pack that run at `step` (or at any of several
+    steps), after the built-in DOS-01 unless `dossier` is false (one query for the batch)."""
+    steps = (step,) if isinstance(step, str) else tuple(step)
     nominations = list(nominations)
     versions = {n.award_type.regulation_id for n in nominations}
     pack: dict[int, list[AwardRule]] = defaultdict(list)
@@ -178,9 +179,9 @@ def rules_for(
         pack[row.regulation_id].append(row)
     chosen: dict[int, list[tuple[AwardRule | None, Rule]]] = {}
     for nomination in nominations:
-        rows: list[tuple[AwardRule | None, Rule]] = [(None, dossier_rule())]
+        rows: list[tuple[AwardRule | None, Rule]] = [(None, dossier_rule())] if dossier else []
         for row in pack.get(nomination.award_type.regulation_id, []):
-            if _applies(row, nomination, step):
+            if _applies(row, nomination, steps):
                 rows.append((row, as_rule(row)))
         chosen[nomination.pk] = rows
     return chosen

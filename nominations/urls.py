@@ -2,13 +2,16 @@ from django.urls import path
 
 from nominations.urls_councils import urlpatterns as council_urlpatterns
 from nominations.urls_decisions import urlpatterns as decision_urlpatterns
-from nominations.views import checks, detail, dossier, nominations, submissions
+from nominations.views import checks, detail, dossier, eligibility, nominations, submissions
 
 app_name = "nominations"
 urlpatterns = [
     path("", nominations.NominationListView.as_view(), name="list"),
     path("new/", nominations.NominationCreateView.as_view(), name="create"),
     path("people/lookup/", nominations.PersonLookupView.as_view(), name="person_lookup"),
+    # before filing: which awards a nominee qualifies for; how much of each quota is used
+    path("eligibility/", eligibility.EligibilityView.as_view(), name="eligibility"),
+    path("quotas/", eligibility.QuotaView.as_view(), name="quotas"),
     # one nomination: the review screen and its steps
     path("<int:pk>/", detail.NominationDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", nominations.NominationUpdateView.as_view(), name="update"),

@@ -112,9 +112,17 @@ class NominationCreateView(NominationFormMixin, ServiceFormView):
             raise PermissionDenied(_("Only the clerks of a unit file nominations."))
         return super().dispatch(request, *args, **kwargs)
 
+    # What a link may fill in (the eligibility finder's "file a nomination for it"); the form
+    # still offers only what the clerk may choose, so a stale or forged value is not kept.
+    PREFILLED = ("nominating_unit", "nominee_kind", "nominee_person", "nominee_unit", "award_type")
+
     def get_initial(self) -> dict[str, Any]:
         today = timezone.localdate()
-        return {"year": today.year, "reference_date": today}
+        initial: dict[str, Any] = {"year": today.year, "reference_date": today}
+        initial.update({k: v for k in self.PREFILLED if (v := self.request.GET.get(k))})
+        if (year := _int(self.request.GET.get("year"))) is not None:
+            initial["year"] = year
+        return initial
 
     def perform(self, form: NominationForm) -> Nomination:
         data = form.cleaned_data

@@ -208,7 +208,7 @@ def test_quotas_near_at_or_over_their_limit(reference_data, tree, clerk, auditor
     rows = report_quotas(auditor, year=YEAR)
 
     # then
-    found = {(row.quota.scope, row.unit.code, row.count, row.limit, row.state) for row in rows}
+    found = {(row.quota.scope, row.unit.code, row.counted, row.limit, row.state) for row in rows}
     assert found == {
         (QuotaScope.PER_PROPOSING_UNIT, "LDLD-A1", 2, 2, QuotaState.AT),
         (QuotaScope.PERCENT_OF_HEADCOUNT, "CDCS-A1X", 2, 2, QuotaState.AT),

@@ -204,3 +204,46 @@ def test_a_second_seed_adds_no_workflow(demo):
         Decision.objects.count(),
     ) == counts
     assert AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() == last_event
+
+
+# --- the eligibility finder on the demo people (issue 5 §4) ------------------------------------
+
+
+def test_the_eligibility_finder_lists_the_right_awards_for_demo_people(demo):
+    import datetime
+
+    from demo import scenarios
+    from nominations.eligibility import Verdict, eligibility_for
+    from organizations.models import Person
+
+    # the demo's year-end round: achievements of 2025, judged late in 2026 under QĐ 999, whose
+    # rules are copies of the 1689 ones not yet verified, so a miss reads "to confirm"
+    on = datetime.date(2026, 11, 23)
+
+    def answers(name):
+        person = Person.objects.get(full_name=name)
+        found = eligibility_for(year=2025, person=person, reference_date=on)
+        return {
+            answer.award.code: (
+                answer.verdict,
+                {r.rule for r in answer.results if r.outcome == "failed"},
+            )
+            for answer in found.awards
+        }
+
+    # two years HTXSNV, two initiatives and the provincial Bằng khen of 2024: the TLĐ's
+    candidate = answers(scenarios.BK_TLD_CANDIDATE)
+    assert candidate["bang-khen-tld"] == (Verdict.ELIGIBLE, set())
+    # the same, but no provincial Bằng khen the year before (art. 14 cl. 1.2)
+    teacher = answers(scenarios.BK_TLD_MISSING_PROVINCIAL)
+    assert teacher["bang-khen-tld"] == (Verdict.TO_CONFIRM, {"BKTLD-03"})
+    # the commemorative medal: 20 years with the ×2 multiplier; not for a holder of the former
+    # Huy chương; not while a complaint is being looked into
+    assert answers(scenarios.MEDAL_CANDIDATE)["ky-niem-chuong"] == (Verdict.ELIGIBLE, set())
+    assert "KNC-01" in answers(scenarios.FORMER_HUY_CHUONG)["ky-niem-chuong"][1]
+    assert answers(scenarios.CHAIR_WITH_COMPLAINT)["ky-niem-chuong"] == (
+        Verdict.TO_CONFIRM,
+        {"KNC-04"},
+    )
+    # a sanction in force keeps the worker from the medal
+    assert "KNC-03" in answers(scenarios.SANCTIONED_WORKER)["ky-niem-chuong"][1]

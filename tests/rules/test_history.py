@@ -86,6 +86,9 @@ MEDAL = NeverReceivedParams(
         ((award("huy-chuong-xd-cong-doan", 1999),), FAILED),  # the predecessor
         # a legacy record without a code, matched by name without accents or case
         ((award("", 1998, name="HUY CHUONG vi su nghiep xay dung to chuc cong doan"),), FAILED),
+        # ... and with the quotes the name is usually typed with
+        ((award("", 2003, name="Huy chương “Vì sự nghiệp xây dựng tổ chức Công đoàn”"),), FAILED),
+        ((award("", 2003, name="Huy chương Vì thế hệ trẻ"),), PASSED),
         ((award("ky-niem-chuong", 2015, revoked=True),), PASSED),  # annulled
         ((award("bang-khen-tld", 2015),), PASSED),
     ],

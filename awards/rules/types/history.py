@@ -92,9 +92,11 @@ def check_prior_award(facts: CaseFacts, params: PriorAwardParams) -> RuleResult:
 
 
 def _folded(text: str) -> str:
-    """Lower case without accents, so that "Huy chương" matches "huy chuong"."""
+    """Lower case without accents, quotes or punctuation, so that "Huy chương Vì sự nghiệp"
+    matches "huy chuong “vi su nghiep”" as a record's name is often typed."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in letters).split())
 
 
 @dataclass(frozen=True)
