@@ -9,7 +9,13 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -24,6 +30,7 @@ from audit.selectors import (
     audit_chain_status,
     audit_event_search,
     nomination_timeline,
+    object_history_for,
 )
 from audit.selectors_reports import DEFAULT_RETURNS, audit_anomaly_reports
 from awards.models import QuotaScope
@@ -298,6 +305,55 @@ class NominationTimelineApi(APIView):
     )
     def get(self, request: Request, pk: int) -> Response:
         return Response(TimelineOutput(nomination_timeline(request.user, pk)).data)
+
+
+class HistoryVersionOutput(serializers.Serializer):
+    id = serializers.IntegerField(help_text=_("The history row's id: pass it as `a` or `b`."))
+    date = serializers.DateTimeField()
+    user = serializers.CharField(allow_null=True)
+    type = serializers.CharField(help_text=_("+ created, ~ changed, - deleted."))
+    reason = serializers.CharField()
+
+
+class ObjectHistoryOutput(serializers.Serializer):
+    model = serializers.CharField(source="label")
+    object_id = serializers.CharField(source="pk")
+    versions = HistoryVersionOutput(many=True, help_text=_("Newest first."))
+    version_a = serializers.IntegerField(allow_null=True)
+    version_b = serializers.IntegerField(allow_null=True)
+    changes = FieldChangeOutput(many=True, help_text=_("From version a to version b."))
+
+
+class HistoryDiffInput(serializers.Serializer):
+    a = serializers.IntegerField(required=False, min_value=1)
+    b = serializers.IntegerField(required=False, min_value=1)
+
+
+class ObjectHistoryApi(APIView):
+    @extend_schema(
+        tags=TAGS,
+        description=_(
+            "The versions of one tracked object (model as app_label.model, e.g. "
+            "nominations.nomination) and the field-by-field diff between two of them (`a`, `b`: "
+            "history row ids; by default the two newest). For auditors of the object's unit."
+        ),
+        parameters=[
+            OpenApiParameter("a", OpenApiTypes.INT, description=_("The older version.")),
+            OpenApiParameter("b", OpenApiTypes.INT, description=_("The newer version.")),
+        ],
+        responses=_documented(ObjectHistoryOutput, 400, 401, 404),
+    )
+    def get(self, request: Request, label: str, pk: str) -> Response:
+        query = HistoryDiffInput(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        history = object_history_for(
+            request.user,
+            label,
+            pk,
+            version_a=query.validated_data.get("a"),
+            version_b=query.validated_data.get("b"),
+        )
+        return Response(ObjectHistoryOutput(history).data)
 
 
 class AnomalyReportsApi(APIView):

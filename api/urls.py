@@ -366,6 +366,11 @@ v1 = [
         audit.NominationTimelineApi.as_view(),
         name="audit-nomination-timeline",
     ),
+    path(
+        "audit/history/<str:label>/<str:pk>/",
+        audit.ObjectHistoryApi.as_view(),
+        name="audit-object-history",
+    ),
     path("audit/reports/", audit.AnomalyReportsApi.as_view(), name="audit-reports"),
     path("audit/chain/", audit.ChainStatusApi.as_view(), name="audit-chain"),
 ]

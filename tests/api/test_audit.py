@@ -194,3 +194,31 @@ def test_opening_a_person_through_the_api_is_logged_and_listing_is_not(api_as, t
     (event,) = AuditEvent.objects.filter(event_type=EventType.PERSON_RECORDS_VIEWED)
     assert (event.actor, event.object_id, event.unit) == (reviewer, str(person.pk), tree.cdcs_a1x)
     assert event.changes == {"channel": "api"}
+
+
+# --- a tracked object's versions and their diff ----------------------------------------------------
+
+
+def test_the_diff_between_two_versions_through_the_api(api_as, ready, clerk, auditor, theirs):
+    # given
+    nomination_update(actor=clerk, nomination=ready, achievements="Ba năm liền xuất sắc.")
+    nomination_update(actor=clerk, nomination=ready, period_label="Đợt 2 năm 2025")
+    versions = list(ready.history.order_by("history_id").values_list("history_id", flat=True))
+    url = f"/api/v1/audit/history/nominations.nomination/{ready.pk}/"
+
+    # when
+    latest = ok(api_as(auditor).get(url))
+    whole = ok(api_as(auditor).get(url, {"a": versions[0], "b": versions[-1]}))
+
+    # then: the last change by default; any two versions on request
+    assert [c["field"] for c in latest["changes"]] == ["period_label"]
+    assert len(latest["versions"]) == len(versions)
+    changed = {c["field"]: c for c in whole["changes"]}
+    assert changed["achievements"]["new"] == "Ba năm liền xuất sắc."
+    assert {"achievements", "period_label"} <= set(changed)
+    # outside the subtree, a model that is not tracked, a bad version: not found or refused
+    other = f"/api/v1/audit/history/nominations.nomination/{theirs.pk}/"
+    assert api_as(auditor).get(other).status_code == 404
+    assert api_as(auditor).get("/api/v1/audit/history/auth.permission/1/").status_code == 404
+    assert api_as(auditor).get(url, {"a": "x"}).status_code == 400
+    assert api_as(clerk).get(url).status_code == 403
