@@ -15,6 +15,7 @@ PORT ?= 8000
 help:
 	@echo "make run    - cài đặt, migrate, nạp dữ liệu mẫu, chạy worker và máy chủ tại http://$(HOST):$(PORT)"
 	@echo "make test   - cài đặt và chạy toàn bộ bộ kiểm thử"
+	@echo "make bench  - đo hiệu năng trên PostgreSQL với BENCH_N hồ sơ (mặc định 1.000.000), kết quả ở bench/results/"
 	@echo "make lint   - ruff (lint + format check) and mypy on the services, selectors and permissions"
 	@echo "make messages - cập nhật và biên dịch bản dịch tiếng Việt"
 	@echo "make lock   - tạo lại requirements/*.txt (có hash) từ pyproject.toml"
@@ -39,6 +40,16 @@ run: install
 test: install
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
+
+# The benchmark on the local PostgreSQL (issue 7): a fresh database, the national-scale data and
+# every measurement, written to bench/results/. N nominations (a million by default; hours).
+BENCH_N ?= 1000000
+bench: install
+	scripts/bench $(BENCH_N)
+
+# The same at small sizes, as CI runs it.
+bench-smoke: install
+	scripts/bench --smoke
 
 lint: install
 	$(VENV)/bin/ruff check .

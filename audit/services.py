@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from datetime import UTC
 from typing import Any, Protocol
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
@@ -116,6 +117,66 @@ def audit_record(
     head.last_hash = event.hash
     head.save(update_fields=["last_seq", "last_hash"])
     return event
+
+
+def audit_record_many(
+    events: Sequence[AuditEvent], *, batch_size: int = 2000, copy: bool = False
+) -> int:
+    """Append many events at once, in the order given; returns how many.
+
+    For bulk writers (the national-scale data of `manage.py generate_scale`), inside the caller's
+    transaction like `audit_record`. The caller builds unsaved events with their content (time,
+    type, actor, role, units, object, changes, reason); this locks the chain head once, gives each
+    event the next seq and its hash in order, writes them in batches and moves the head, so the
+    chain verifies exactly as if they had been appended one by one.
+
+    `copy=True` (PostgreSQL) writes the rows with COPY instead of bulk_create: the same rows,
+    about ten times faster, without setting the events' ids. Append-only either way: nothing here
+    updates or deletes an event.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_record_many() must run inside the caller's transaction")
+    if not events:
+        return 0
+    head, _ = AuditChainHead.objects.select_for_update().get_or_create(
+        pk=1, defaults={"last_seq": 0, "last_hash": GENESIS_HASH}
+    )
+    seq, prev_hash = head.last_seq, head.last_hash
+    known = frozenset(EventType.values)
+    for event in events:
+        if event.event_type not in known:
+            raise ValueError(f"unknown audit event type {event.event_type!r}")
+        if event.pk is not None:
+            raise ValueError("audit_record_many() appends new events only")
+        if event.content_type_id is not None:
+            # The hash names the model: resolve it from the cache, not a query per event.
+            event.content_type = ContentType.objects.get_for_id(event.content_type_id)
+        seq += 1
+        event.seq = seq
+        event.changes = _jsonable(event.changes or {})
+        event.prev_hash = prev_hash
+        event.hash = event_hash(prev_hash, event_content(event))
+        prev_hash = event.hash
+    if copy:
+        fields = [field for field in AuditEvent._meta.concrete_fields if not field.primary_key]
+        changes = AuditEvent._meta.get_field("changes")
+        names = ", ".join(connection.ops.quote_name(str(field.column)) for field in fields)
+        position = fields.index(changes)
+        table = connection.ops.quote_name(AuditEvent._meta.db_table)
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as rows,
+        ):
+            for event in events:
+                row = [getattr(event, field.attname) for field in fields]
+                row[position] = changes.get_db_prep_save(event.changes, connection)
+                rows.write_row(row)
+    else:
+        AuditEvent.objects.bulk_create(events, batch_size=batch_size)
+    head.last_seq = seq
+    head.last_hash = prev_hash
+    head.save(update_fields=["last_seq", "last_hash"])
+    return len(events)
 
 
 def snapshot(instance: models.Model, fields: list[str]) -> dict[str, Any]:

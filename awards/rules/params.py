@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import re
 import types
 import typing
@@ -98,7 +99,10 @@ def month_day_in(year: int, value: str) -> datetime.date:
 # --- schema --------------------------------------------------------------------------------------
 
 
+@functools.cache
 def _hints(cls: type) -> dict[str, Any]:
+    # Resolving the annotations is the slowest part of parsing a rule's parameters, and a sweep
+    # parses every rule of every nomination: the classes never change, so resolve each once.
     return typing.get_type_hints(cls)
 
 
@@ -156,7 +160,7 @@ def parse[P](cls: type[P], raw: Any, *, path: str = "") -> tuple[P | None, list[
     if not isinstance(raw, Mapping):
         return None, [ParamError(path, _("Must be an object with named parameters."))]
     errors: list[ParamError] = []
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]  # a class is hashable
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     for key in raw:
         if key not in names:

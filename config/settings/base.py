@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "notifications",
     "api",
     "demo",
+    "bench",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -196,7 +196,7 @@ def test_opening_a_person_through_the_api_is_logged_and_listing_is_not(api_as, t
     assert event.changes == {"channel": "api"}
 
 
-# --- a tracked object's versions and their diff ----------------------------------------------------
+# --- a tracked object's versions and their diff ---------------------------------------------
 
 
 def test_the_diff_between_two_versions_through_the_api(api_as, ready, clerk, auditor, theirs):

@@ -51,6 +51,16 @@ ALLOWED: dict[str, str] = {
     "imports/services.py::_save_progress::save_without_historical_record": "import counters",
     # The post_migrate handler that installs the append-only triggers: DDL, not a data write.
     "audit/apps.py::install_append_only_triggers::cursor": "trigger DDL",
+    # The bulk appender of the national-scale data: it extends the hash chain (head locked,
+    # each hash in order) and only inserts, by bulk_create or by COPY on PostgreSQL.
+    "audit/services.py::audit_record_many::bulk_create": "append-only bulk chain append",
+    "audit/services.py::audit_record_many::cursor": "append-only COPY of chained events",
+    # The benchmark's own database work: COPY of generated rows with their history rows,
+    # ANALYZE after loading, the server's version, pgbench's throwaway database.
+    "bench/scale/rows.py::pg_cursor::cursor": "COPY of generated rows and their history",
+    "bench/measure/__init__.py::_generate::cursor": "ANALYZE after loading",
+    "bench/measure/system.py::database_version::cursor": "SELECT version()",
+    "bench/measure/system.py::pgbench_run::cursor": "CREATE/DROP DATABASE for pgbench",
 }
 
 QUERYSET_WRITES = {"update", "delete", "bulk_create", "bulk_update", "_raw_delete"}
